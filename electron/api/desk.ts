@@ -1,0 +1,18 @@
+import type { DeskContext } from '../desk';
+import type { Handlers } from './dispatch';
+
+const APP_VERSION = '0.1.0';
+
+export function deskHandlers(context: DeskContext): Pick<Handlers, 'desk.info'> {
+  return {
+    'desk.info': () => {
+      const settings = context.settings.get();
+      return {
+        version: APP_VERSION,
+        carrierMode: context.carrier.mode,
+        businessName: settings.businessName,
+        staffNames: settings.staffNames,
+      };
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { method } from './define';
+
+export interface DeskInfo {
+  version: string;
+  carrierMode: 'demo' | 'telnyx';
+  businessName: string;
+  /** The staff names used at this desk, for "who did this" in the ledger. */
+  staffNames: string[];
+}
+
+export const deskApi = {
+  'desk.info': method<DeskInfo>()(z.object({}).strict()),
+};
