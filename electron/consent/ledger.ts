@@ -13,7 +13,8 @@ export interface ConsentChange {
 }
 
 export function currentConsent(db: Db, e164: string): ConsentState {
-  const row = db.prepare('SELECT state FROM consents WHERE e164 = ?').get(e164) as { state: ConsentState } | undefined;
+  const row = db.prepare('SELECT state FROM consents WHERE e164 = ?').get(e164) as
+    { state: ConsentState } | undefined;
   return row?.state ?? 'unknown';
 }
 

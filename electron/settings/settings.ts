@@ -8,13 +8,29 @@ export const settingsSchema = z.object({
   businessPhone: z.string().trim().max(40).default('+1 (555) 010-2030'),
   timeZone: z.string().default('America/New_York'),
   /** Automated texts go out only inside these hours, local time, "HH:MM". */
-  sendingHoursStart: z.string().regex(/^\d{2}:\d{2}$/).default('09:00'),
-  sendingHoursEnd: z.string().regex(/^\d{2}:\d{2}$/).default('20:00'),
+  sendingHoursStart: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .default('09:00'),
+  sendingHoursEnd: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .default('20:00'),
   staffNames: z.array(z.string().trim().min(1).max(60)).default(['Front desk']),
   /** The business number texts are sent from (E.164). */
   sendingNumber: z.string().default('+15550100000'),
   messagesPerSecond: z.number().positive().max(50).default(1),
-  heldManualExpiryHours: z.number().positive().max(24 * 30).default(72),
+  heldManualExpiryHours: z
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(72),
+  /** Telnyx answers STOP with its own confirmation by default; then the desk sends none (exactly one in all). */
+  carrierSendsOptOutConfirmation: z.boolean().default(true),
+  /** True once the HELP answer was pushed to the carrier's auto-response: the desk then does not answer twice. */
+  helpAnsweredByCarrier: z.boolean().default(false),
+  /** Staff-edited templates by name; a name not here uses the built-in default. */
+  templates: z.record(z.string(), z.string()).default({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -34,7 +50,9 @@ export class SettingsStore {
     if (parsed.success) return parsed.data;
     return settingsSchema.parse(
       Object.fromEntries(
-        Object.entries(raw).filter(([key, value]) => settingsSchema.shape[key as SettingKey].safeParse(value).success),
+        Object.entries(raw).filter(
+          ([key, value]) => settingsSchema.shape[key as SettingKey].safeParse(value).success,
+        ),
       ),
     );
   }

@@ -1,0 +1,37 @@
+import type { SmsDialogState } from '../../shared/api/messages';
+import { formatPhone } from '../../shared/phone';
+import type { Db } from '../db/open';
+import { currentConsent } from './ledger';
+import { requestHistory, requestRefusal } from './request-limits';
+
+export const TEN_DLC_NOTICE =
+  'US carriers (10DLC rules) only deliver business texts to people who agreed to receive them. ' +
+  'A client who has not opted in first gets an opt-in request; anything else you write waits until they reply YES, ' +
+  'and a client who replied STOP gets nothing at all.';
+
+export function smsDialogState(db: Db, e164: string, now: number): SmsDialogState {
+  const consent = currentConsent(db, e164);
+  const history = requestHistory(db, e164, now);
+  const refusal =
+    consent === 'opted_in'
+      ? 'This number has already opted in.'
+      : consent === 'opted_out'
+        ? 'This number opted out: staff can record a new request only if the client asked for one.'
+        : requestRefusal(history, now);
+  const last = db
+    .prepare('SELECT source FROM consent_events WHERE e164 = ? ORDER BY id DESC LIMIT 1')
+    .get(e164) as { source: string } | undefined;
+  const held = db
+    .prepare("SELECT count(*) AS n FROM messages WHERE e164 = ? AND status = 'held'")
+    .get(e164) as { n: number };
+  return {
+    e164,
+    display: formatPhone(e164),
+    consent,
+    notice: TEN_DLC_NOTICE,
+    lastRequestAt: history.lastRequestAt,
+    request: refusal === null ? { allowed: true } : { allowed: false, reason: refusal },
+    carrierBlocked: consent === 'opted_out' && last?.source === 'carrier',
+    heldCount: held.n,
+  };
+}
