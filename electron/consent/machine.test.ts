@@ -624,13 +624,19 @@ class SimulatedNumber {
             this.requests.push({ at: this.now, origin: origin === 'automation' ? 'automation' : 'staff' });
           }
           break;
-        case 'release_held':
-          for (const text of this.unsent) {
-            if (text.status !== 'held') continue;
-            const gate = mayCarrierSend(text.kind, this.state, this.gateContext());
-            if (gate.send) text.status = 'queued';
-          }
+        case 'release_held': {
+          // Released texts join the queue now, in the order they were written: after whatever the effects
+          // before this one queued (the opt-in confirmation goes first).
+          const released = this.unsent.filter(
+            (text) =>
+              text.status === 'held' && mayCarrierSend(text.kind, this.state, this.gateContext()).send,
+          );
+          this.unsent = [
+            ...this.unsent.filter((text) => !released.includes(text)),
+            ...released.map((text) => ({ ...text, status: 'queued' as const })),
+          ];
           break;
+        }
         case 'open_review':
           this.reviewOpen = true;
           for (const text of this.unsent) if (text.origin === 'automation') text.status = 'held';

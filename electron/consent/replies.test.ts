@@ -208,3 +208,17 @@ describe('ledger export', () => {
     expect(ledgerCsv(h.db, 'UTC').rowCount).toBe(4);
   });
 });
+
+describe('opt-out confirmations with a carrier that confirms its own keywords', () => {
+  it('a phrase the carrier does not know gets the desk confirmation; a carrier keyword does not', () => {
+    const phrase = consentHarness({ carrierConfirmsOptOut: true });
+    phrase.addClient('Ana', NUMBER);
+    phrase.receive(NUMBER, 'Stop texting me');
+    expect(phrase.statuses(NUMBER).filter((m) => m.kind === 'opt_out_confirmation')).toHaveLength(1);
+
+    const keyword = consentHarness({ carrierConfirmsOptOut: true });
+    keyword.addClient('Ana', NUMBER);
+    keyword.receive(NUMBER, 'stop');
+    expect(keyword.statuses(NUMBER).filter((m) => m.kind === 'opt_out_confirmation')).toHaveLength(0);
+  });
+});

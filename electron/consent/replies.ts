@@ -43,8 +43,8 @@ export function applyReply(deps: ConsentServiceDeps, service: ConsentService, me
         { source: 'reply', reason: message.body, messageId },
         now,
       );
-      // Exactly one confirmation, and none when the carrier sends its own.
-      if (changed && !deps.carrierConfirmsOptOut()) system('opt_out_confirmation');
+      // Exactly one confirmation: none when the carrier answered this very reply with its own.
+      if (changed && !deps.carrierConfirmsOptOut(message.body)) system('opt_out_confirmation');
       closeOpenReviews(db, message.e164, now);
       return;
     }
@@ -87,7 +87,7 @@ export function releaseHeld(db: Db, e164: string, now: number): void {
     if (row.status !== 'held') continue;
     if (row.expires_at !== null && row.expires_at <= now) {
       setStatus(db, row.id, 'expired', expiredReason(row.origin), now);
-    } else if (row.origin === 'automation' && reviewOpen) {
+    } else if (row.kind === 'automated' && reviewOpen) {
       setStatus(db, row.id, 'held', REVIEW_WAIT, now);
     } else {
       setStatus(db, row.id, 'queued', null, now);
@@ -97,7 +97,8 @@ export function releaseHeld(db: Db, e164: string, now: number): void {
 
 function holdAutomatedForReview(db: Db, e164: string, now: number): void {
   for (const row of unsentTo(db, e164)) {
-    if (row.origin === 'automation') setStatus(db, row.id, 'held', REVIEW_WAIT, now);
+    // Only the automated texts wait for the review; an opt-in request that was sent with one is not held back.
+    if (row.kind === 'automated') setStatus(db, row.id, 'held', REVIEW_WAIT, now);
   }
 }
 

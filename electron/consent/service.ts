@@ -23,8 +23,8 @@ export interface ConsentServiceDeps {
   /** Renders the app's own texts (request, confirmations, help) from the editable templates. */
   systemText(kind: 'opt_in_request' | 'opt_in_confirmation' | 'opt_out_confirmation' | 'help_reply'): string;
   businessNumber(): string;
-  /** True when the carrier answers STOP with its own confirmation (Telnyx does by default). */
-  carrierConfirmsOptOut(): boolean;
+  /** True when the carrier answers this STOP reply with its own confirmation (Telnyx does for its keywords). */
+  carrierConfirmsOptOut(replyText: string): boolean;
   /** True when the carrier's auto-response answers HELP, so the desk must not answer twice. */
   carrierAnswersHelp(): boolean;
   /** Nudges the outbox after something was queued. */

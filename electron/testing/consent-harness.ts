@@ -1,4 +1,5 @@
 /** A consent service over an in-memory database and a fake clock, for tests of the consent rules. */
+import { isCarrierStopWord } from '../carrier/stop-words';
 import { FakeClock } from '../core/clock';
 import { DeskEvents } from '../core/events';
 import { openMemoryDatabase, type Db } from '../db/open';
@@ -32,7 +33,8 @@ export function consentHarness(
     settings,
     systemText: (kind) => renderSystemText(settings.get(), kind),
     businessNumber: () => settings.get().sendingNumber,
-    carrierConfirmsOptOut: () => options.carrierConfirmsOptOut ?? false,
+    carrierConfirmsOptOut: (replyText) =>
+      (options.carrierConfirmsOptOut ?? false) && isCarrierStopWord(replyText),
     carrierAnswersHelp: () => options.carrierAnswersHelp ?? false,
     wakeOutbox: () => {},
   };
