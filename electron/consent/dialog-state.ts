@@ -1,8 +1,8 @@
 import type { SmsDialogState } from '../../shared/api/messages';
 import { formatPhone } from '../../shared/phone';
 import type { Db } from '../db/open';
-import { currentConsent } from './ledger';
-import { requestHistory, requestRefusal } from './request-limits';
+import { lastRequestAt, numberFacts } from './facts';
+import { requestLimit } from './machine';
 
 export const TEN_DLC_NOTICE =
   'US carriers (10DLC rules) only deliver business texts to people who agreed to receive them. ' +
@@ -10,14 +10,13 @@ export const TEN_DLC_NOTICE =
   'and a client who replied STOP gets nothing at all.';
 
 export function smsDialogState(db: Db, e164: string, now: number): SmsDialogState {
-  const consent = currentConsent(db, e164);
-  const history = requestHistory(db, e164, now);
+  const { state: consent, requests } = numberFacts(db, e164);
   const refusal =
     consent === 'opted_in'
       ? 'This number has already opted in.'
       : consent === 'opted_out'
         ? 'This number opted out: staff can record a new request only if the client asked for one.'
-        : requestRefusal(history, now);
+        : (requestLimit(requests, now)?.reason ?? null);
   const last = db
     .prepare('SELECT source FROM consent_events WHERE e164 = ? ORDER BY id DESC LIMIT 1')
     .get(e164) as { source: string } | undefined;
@@ -29,7 +28,7 @@ export function smsDialogState(db: Db, e164: string, now: number): SmsDialogStat
     display: formatPhone(e164),
     consent,
     notice: TEN_DLC_NOTICE,
-    lastRequestAt: history.lastRequestAt,
+    lastRequestAt: lastRequestAt(requests),
     request: refusal === null ? { allowed: true } : { allowed: false, reason: refusal },
     carrierBlocked: consent === 'opted_out' && last?.source === 'carrier',
     heldCount: held.n,

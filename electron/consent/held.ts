@@ -7,7 +7,7 @@ import type { Db } from '../db/open';
 import { currentConsent } from './ledger';
 import { getMessageView } from './message-views';
 import { setStatus } from './outbound-rows';
-import { expiredReason } from './replies';
+import { expiredReason } from './reasons';
 
 interface HeldRow {
   id: number;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { consentHarness } from '../testing/consent-harness';
 import { cancelHeld, expireDue, listHeld } from './held';
 import { ledgerCsv, writeLedgerExport } from './ledger-export';
-import { decideReview, listOpenReviews } from './review';
+import { listOpenReviews } from './review';
 
 const NUMBER = '+12125550101';
 const HOUR = 3_600_000;
@@ -140,7 +140,7 @@ describe('possible opt-outs and the review list', () => {
     });
     expect(waiting.status).toBe('held');
 
-    decideReview(h.db, h.service, item!.id, 'not_opt_out', 'Sam', h.clock.now());
+    h.service.decideReview(item!.id, 'not_opt_out', 'Sam');
     expect(h.statuses(NUMBER).find((m) => m.body === 'Reminder')?.status).toBe('queued');
     const decision = h.db
       .prepare('SELECT source, staff_name, reason FROM consent_events ORDER BY id DESC LIMIT 1')
@@ -164,7 +164,7 @@ describe('possible opt-outs and the review list', () => {
     h.receive(NUMBER, 'YES');
     h.receive(NUMBER, 'no more texts');
     const [item] = listOpenReviews(h.db);
-    decideReview(h.db, h.service, item!.id, 'opt_out', 'Sam', h.clock.now());
+    h.service.decideReview(item!.id, 'opt_out', 'Sam');
     expect(h.state(NUMBER)).toBe('opted_out');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DeskError } from '../../shared/errors';
 import { consentHarness } from '../testing/consent-harness';
-import { requestHistory } from './request-limits';
+import { numberFacts } from './facts';
 
 const NUMBER = '+12125550101';
 const HOUR = 3_600_000;
@@ -87,7 +87,7 @@ describe('opt-in request limits', () => {
     const error = refusal(() => h.service.requestOptIn(NUMBER, clientId, 'Sam'));
     expect(error.code).toBe('limit_reached');
     expect(error.message).toMatch(/30 days/);
-    expect(requestHistory(h.db, NUMBER, h.clock.now()).inLast30Days).toBe(3);
+    expect(numberFacts(h.db, NUMBER).requests).toHaveLength(3);
     h.clock.advance(30 * DAY);
     expect(h.service.requestOptIn(NUMBER, clientId, 'Sam').status).toBe('queued');
   });

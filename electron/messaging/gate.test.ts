@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CONSENT_STATES, MESSAGE_KINDS, type ConsentState, type MessageKind } from '../../shared/domain';
 import type { SendRequest } from '../carrier/carrier';
 import { currentConsent } from '../consent/ledger';
-import { decide, GATE_REASONS, type GateFacts } from './gate';
+import { WAIT_FOR_OPT_IN } from '../consent/machine';
+import { decide, type GateFacts } from './gate';
 import { createOutbox } from './outbox';
 import { StatusReporter } from './status';
 import { FakeCarrier } from './testing/fake-carrier';
@@ -28,8 +29,9 @@ const facts = (kind: MessageKind, consent: ConsentState, extra: Partial<GateFact
 });
 
 describe('gate rules', () => {
-  it('lets any outbound text go to an opted-in number', () => {
-    for (const kind of OUTBOUND_KINDS) expect(decide(facts(kind, 'opted_in'))).toEqual({ send: true });
+  it('lets every text but a request or an opt-out confirmation go to an opted-in number', () => {
+    const allowed = OUTBOUND_KINDS.filter((kind) => decide(facts(kind, 'opted_in')).send);
+    expect(allowed.sort()).toEqual(['automated', 'help_reply', 'manual', 'opt_in_confirmation']);
   });
 
   it('lets only the opt-in request and a HELP answer go to a number not yet opted in', () => {
@@ -40,12 +42,12 @@ describe('gate rules', () => {
     expect(decide(facts('manual', 'unknown'))).toEqual({
       send: false,
       status: 'held',
-      reason: GATE_REASONS.notAsked,
+      reason: WAIT_FOR_OPT_IN,
     });
     expect(decide(facts('automated', 'pending'))).toEqual({
       send: false,
       status: 'held',
-      reason: GATE_REASONS.pending,
+      reason: WAIT_FOR_OPT_IN,
     });
   });
 

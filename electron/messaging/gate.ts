@@ -5,6 +5,7 @@
 import type { ConsentState, MessageKind } from '../../shared/domain';
 import type { Db } from '../db/open';
 import { currentConsent } from '../consent/ledger';
+import { mayCarrierSend } from '../consent/machine';
 
 export type GateVerdict = { send: true } | { send: false; status: 'held' | 'blocked'; reason: string };
 
@@ -20,59 +21,26 @@ export interface GateFacts {
 }
 
 export const GATE_REASONS = {
-  notAsked: 'Held: this number has not opted in yet. It goes out by itself when the client replies YES.',
-  pending: 'Held: waiting for the client to reply YES to the opt-in request.',
-  review: 'Held: staff must first review a reply from this number that may be an opt-out.',
-  optedOut: 'Blocked: this number opted out. Nothing can be texted to it unless the client opts in again.',
-  requestToOptedOut:
-    'Blocked: this number opted out. An opt-in request may go only after staff record that the client asked for one.',
-  confirmationTwice: 'Blocked: the one confirmation of this opt-out has already been sent.',
   staleConfirmation:
     'Blocked: this confirmation was written before the latest opt-out and no longer applies.',
-  confirmationWithoutOptIn: 'Blocked: an opt-in confirmation can only go to a number that has opted in.',
-  confirmationWithoutOptOut: 'Blocked: this number has not opted out, so there is no opt-out to confirm.',
-  notOutbound: 'Blocked: this is not an outbound text.',
 } as const;
 
 /**
- * The rules, as a pure function of the facts.
- * - opted_in: any outbound text.
- * - unknown or pending: only the opt-in request and a HELP answer; conversation texts wait (held).
- * - opted_out: only the one opt-out confirmation for the latest opt-out, and a HELP answer.
- *
- * Why HELP is answered even to an opted-out number: the answer is sent only because the client just asked for
- * it, carries no marketing (business name, contact details, how to stop), and CTIA's handbook requires HELP to
- * be answered whatever the opt-in state. The FCC treats a one-time reply to a consumer's own request as
- * within their consent, the same reasoning that allows the one opt-out confirmation.
+ * The rules are the consent machine's (`mayCarrierSend` in electron/consent/machine.ts): one rule set for the
+ * whole app. The outbox adds one fact the machine cannot see: an opt-out confirmation written before the
+ * latest opt-out belongs to an earlier one and never goes.
  */
 export function decide(facts: GateFacts): GateVerdict {
   const { kind, consent } = facts;
-  if (kind === 'inbound') return blocked(GATE_REASONS.notOutbound);
-  if (kind === 'help_reply') return { send: true };
-
-  if (consent === 'opted_out') {
-    if (kind === 'opt_out_confirmation') {
-      if (!facts.writtenSinceOptOut) return blocked(GATE_REASONS.staleConfirmation);
-      if (facts.confirmationAlreadySent) return blocked(GATE_REASONS.confirmationTwice);
-      return { send: true };
-    }
-    if (kind === 'opt_in_request') return blocked(GATE_REASONS.requestToOptedOut);
-    return blocked(GATE_REASONS.optedOut);
+  if (kind === 'opt_out_confirmation' && consent === 'opted_out' && !facts.writtenSinceOptOut) {
+    return blocked(GATE_REASONS.staleConfirmation);
   }
-
-  if (consent === 'opted_in') {
-    if (kind === 'automated' && facts.reviewOpen) return held(GATE_REASONS.review);
-    return { send: true };
-  }
-
-  // unknown or pending
-  if (kind === 'opt_in_request') return { send: true };
-  if (kind === 'manual' || kind === 'automated') {
-    return held(consent === 'pending' ? GATE_REASONS.pending : GATE_REASONS.notAsked);
-  }
-  // Confirmations are answers to a change of consent; held, they could be released later as a second copy.
-  if (kind === 'opt_in_confirmation') return blocked(GATE_REASONS.confirmationWithoutOptIn);
-  return blocked(GATE_REASONS.confirmationWithoutOptOut);
+  const verdict = mayCarrierSend(kind, consent, {
+    reviewOpen: facts.reviewOpen,
+    optOutConfirmationsSinceOptOut: facts.confirmationAlreadySent ? 1 : 0,
+  });
+  if (verdict.send) return verdict;
+  return verdict.outcome === 'hold' ? held(verdict.reason) : blocked(verdict.reason);
 }
 
 export interface GateSubject {

@@ -32,6 +32,13 @@ export interface MessageRef {
   e164: string;
 }
 
+/**
+ * Answers to what the client just said (confirmations, HELP) go before conversation texts, so the opt-in
+ * confirmation reaches the client before the texts its YES released; otherwise oldest first.
+ */
+const ANSWERS_FIRST =
+  "CASE WHEN kind IN ('opt_in_confirmation', 'opt_out_confirmation', 'help_reply') THEN 0 ELSE 1 END";
+
 const COLUMNS =
   'id, kind, origin, e164, business_number, body, client_id, attempts, sent_at, created_at, expires_at';
 
@@ -52,7 +59,7 @@ export class OutboxRows {
       nextDue: db.prepare(
         `SELECT ${COLUMNS} FROM messages
          WHERE status = 'queued' AND direction = 'outbound' AND carrier_id IS NULL AND ${DUE_AT} <= ?
-         ORDER BY id LIMIT 1`,
+         ORDER BY ${ANSWERS_FIRST}, id LIMIT 1`,
       ),
       nextWakeAt: db.prepare(
         `SELECT min(CASE WHEN status = 'sending' THEN coalesce(next_attempt_at, 0) ELSE ${DUE_AT} END) AS at

@@ -390,7 +390,7 @@ describe('outbox: the gate in the claiming transaction', () => {
 
     expect(messageRow(t.db, toUnknown)).toMatchObject({
       status: 'held',
-      status_reason: expect.stringMatching(/not opted in/),
+      status_reason: expect.stringMatching(/opt in/),
     });
     expect(messageRow(t.db, toOptedOut)).toMatchObject({
       status: 'blocked',
@@ -431,7 +431,7 @@ describe('outbox: the gate in the claiming transaction', () => {
     expect(messageRow(t.db, first).status).toBe('sent');
     expect(messageRow(t.db, second)).toMatchObject({
       status: 'blocked',
-      status_reason: expect.stringMatching(/already been sent/),
+      status_reason: expect.stringMatching(/already confirmed once/),
     });
     expect(messageRow(t.db, help).status).toBe('sent');
     expect(t.carrier.accepted.map((m) => m.text)).toEqual(['You are unsubscribed', 'Happy Tails: call us']);

@@ -13,6 +13,7 @@ import {
   statusProblemWords,
 } from './carrier-words';
 import { ChainedTimer } from './chained-timer';
+import { expiredReason } from '../consent/reasons';
 import type { ConsentPort } from './consent-port';
 import type { MessagingContext } from './context';
 import { checkGate } from './gate';
@@ -142,11 +143,7 @@ export function createOutbox(
       const row = rows.nextDue(now);
       if (!row) return 'nothing';
       if (row.expires_at !== null && row.expires_at <= now) {
-        const reason =
-          row.origin === 'automation'
-            ? 'Expired: its appointment had already begun'
-            : 'Expired before it could be sent';
-        rows.refuse(row.id, 'expired', reason, now);
+        rows.refuse(row.id, 'expired', expiredReason(row.origin), now);
         return { refused: row.id };
       }
       const verdict = checkGate(db, row);

@@ -4,8 +4,9 @@ import type { Db } from '../db/open';
 /** Every desk setting with its default. Stored as one JSON value per key in the `settings` table. */
 export const settingsSchema = z.object({
   businessName: z.string().trim().min(1).max(80).default('Happy Tails Pet Resort'),
-  businessEmail: z.string().trim().max(120).default('frontdesk@happytails.example'),
-  businessPhone: z.string().trim().max(40).default('+1 (555) 010-2030'),
+  // Email and phone go into every HELP answer (CTIA requires a way to reach the business): never blank.
+  businessEmail: z.string().trim().min(1).max(120).default('frontdesk@happytails.example'),
+  businessPhone: z.string().trim().min(1).max(40).default('+1 (555) 010-2030'),
   timeZone: z.string().default('America/New_York'),
   /** Automated texts go out only inside these hours, local time, "HH:MM". */
   sendingHoursStart: z
@@ -29,6 +30,20 @@ export const settingsSchema = z.object({
   carrierSendsOptOutConfirmation: z.boolean().default(true),
   /** True once the HELP answer was pushed to the carrier's auto-response: the desk then does not answer twice. */
   helpAnsweredByCarrier: z.boolean().default(false),
+  /** Which automated texts are on (PRODUCT.md "Automated messages"). */
+  automations: z
+    .object({
+      confirmation: z.boolean().default(true),
+      reminder: z.boolean().default(true),
+      thankYou: z.boolean().default(true),
+    })
+    .default({ confirmation: true, reminder: true, thankYou: true }),
+  /** How long before an appointment starts its reminder is due. */
+  reminderLeadHours: z
+    .number()
+    .positive()
+    .max(24 * 14)
+    .default(24),
   /** Staff-edited templates by name; a name not here uses the built-in default. */
   templates: z.record(z.string(), z.string()).default({}),
 });
