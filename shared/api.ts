@@ -4,14 +4,22 @@
  * Each area keeps its methods in shared/api/<area>.ts.
  */
 import type { z } from 'zod';
+import { appointmentsApi } from './api/appointments';
+import { carrierApi } from './api/carrier';
 import { clientsApi } from './api/clients';
 import { deskApi } from './api/desk';
+import { messagesApi } from './api/messages';
+import { settingsApi } from './api/settings';
 import type { DeskEvent } from './api/events';
 import type { Result } from './errors';
 
 export const apiContract = {
   ...deskApi,
   ...clientsApi,
+  ...carrierApi,
+  ...messagesApi,
+  ...settingsApi,
+  ...appointmentsApi,
 };
 
 export type ApiContract = typeof apiContract;
@@ -30,7 +38,8 @@ export function isApiMethod(name: unknown): name is ApiMethod {
 
 /** What the preload exposes as `window.desk`, and what the browser-mode client imitates. */
 export interface DeskBridge {
-  invoke(method: string, input: unknown): Promise<Result<unknown>>;
+  /** `context.staffName`: the staff member chosen at this workstation, recorded where a person acts. */
+  invoke(method: string, input: unknown, context?: { staffName?: string }): Promise<Result<unknown>>;
   subscribe(listener: (event: DeskEvent) => void): () => void;
 }
 
