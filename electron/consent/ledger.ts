@@ -1,5 +1,6 @@
 import type { ConsentSource, ConsentState } from '../../shared/domain';
 import type { Db } from '../db/open';
+import { cachedStatement } from '../db/statements';
 
 export interface ConsentChange {
   e164: string;
@@ -13,7 +14,7 @@ export interface ConsentChange {
 }
 
 export function currentConsent(db: Db, e164: string): ConsentState {
-  const row = db.prepare('SELECT state FROM consents WHERE e164 = ?').get(e164) as
+  const row = cachedStatement(db, 'SELECT state FROM consents WHERE e164 = ?').get(e164) as
     { state: ConsentState } | undefined;
   return row?.state ?? 'unknown';
 }
@@ -24,20 +25,19 @@ export function currentConsent(db: Db, e164: string): ConsentState {
  */
 export function appendConsentEvent(db: Db, change: ConsentChange): number {
   const from = currentConsent(db, change.e164);
-  const result = db
-    .prepare(
-      `INSERT INTO consent_events (e164, from_state, to_state, source, reason, message_id, staff_name, at)
+  const result = cachedStatement(
+    db,
+    `INSERT INTO consent_events (e164, from_state, to_state, source, reason, message_id, staff_name, at)
        VALUES (@e164, @from, @to, @source, @reason, @messageId, @staffName, @at)`,
-    )
-    .run({
-      e164: change.e164,
-      from,
-      to: change.to,
-      source: change.source,
-      reason: change.reason,
-      messageId: change.messageId ?? null,
-      staffName: change.staffName ?? null,
-      at: change.at,
-    });
+  ).run({
+    e164: change.e164,
+    from,
+    to: change.to,
+    source: change.source,
+    reason: change.reason,
+    messageId: change.messageId ?? null,
+    staffName: change.staffName ?? null,
+    at: change.at,
+  });
   return Number(result.lastInsertRowid);
 }

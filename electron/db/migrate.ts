@@ -24,12 +24,18 @@ export function loadMigrations(dir: string = defaultMigrationsDir()): Migration[
     .map((file) => {
       const match = MIGRATION_FILE.exec(file);
       if (!match) throw new Error(`Migration file name "${file}" is not of the form NNNN_name.sql`);
-      return { version: Number(match[1]), name: match[2]!, sql: fs.readFileSync(path.join(dir, file), 'utf8') };
+      return {
+        version: Number(match[1]),
+        name: match[2]!,
+        sql: fs.readFileSync(path.join(dir, file), 'utf8'),
+      };
     })
     .sort((a, b) => a.version - b.version);
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {
-      throw new Error(`Migrations must be numbered 1, 2, 3…; found ${migration.version} at position ${index + 1}`);
+      throw new Error(
+        `Migrations must be numbered 1, 2, 3…; found ${migration.version} at position ${index + 1}`,
+      );
     }
   });
   return migrations;
