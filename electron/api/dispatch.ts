@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { apiContract, isApiMethod, type ApiMethod, type ApiOutput, type ApiParsedInput } from '../../shared/api';
+import {
+  apiContract,
+  isApiMethod,
+  type ApiMethod,
+  type ApiOutput,
+  type ApiParsedInput,
+} from '../../shared/api';
 import { DeskError, type Result } from '../../shared/errors';
 import type { Log } from '../core/log';
 
@@ -27,7 +33,10 @@ export async function dispatch(
   log: Log,
 ): Promise<Result<unknown>> {
   if (!isApiMethod(methodName)) {
-    return { ok: false, error: { code: 'not_found', message: `Unknown API method "${String(methodName)}".` } };
+    return {
+      ok: false,
+      error: { code: 'not_found', message: `Unknown API method "${String(methodName)}".` },
+    };
   }
   const parsed = apiContract[methodName].input.safeParse(rawInput ?? {});
   if (!parsed.success) return { ok: false, error: zodErrorToShape(parsed.error) };
@@ -38,11 +47,21 @@ export async function dispatch(
   } catch (error) {
     if (error instanceof DeskError) return { ok: false, error: error.toShape() };
     log.error('API handler failed', { method: methodName, error: String((error as Error)?.stack ?? error) });
-    return { ok: false, error: { code: 'internal', message: `Something went wrong in ${methodName}; nothing was lost. The details are in the log.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: `Something went wrong in ${methodName}; nothing was lost. The details are in the log.`,
+      },
+    };
   }
 }
 
-export function zodErrorToShape(error: z.ZodError): { code: 'invalid_input'; message: string; field?: string } {
+export function zodErrorToShape(error: z.ZodError): {
+  code: 'invalid_input';
+  message: string;
+  field?: string;
+} {
   const issue = error.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
   const message = issue ? `${field ? `${field}: ` : ''}${issue.message}` : 'The input is not valid.';

@@ -4,7 +4,7 @@ import { smsDialogState } from '../consent/dialog-state';
 import { cancelHeld, listHeld, releaseOne } from '../consent/held';
 import { writeLedgerExport } from '../consent/ledger-export';
 import { messagesFrom, threadForClient } from '../consent/message-views';
-import { decideReview, listOpenReviews, openReviewCount } from '../consent/review';
+import { listOpenReviews, openReviewCount } from '../consent/review';
 import type { DeskContext } from '../desk';
 import type { Handlers } from './dispatch';
 
@@ -116,7 +116,7 @@ export function messageHandlers(context: DeskContext): Pick<Handlers, MessageMet
     },
     'review.list': () => listOpenReviews(db),
     'review.decide': ({ id, decision }, call) => {
-      const result = decideReview(db, consent, id, decision, call.staffName ?? null, clock.now());
+      const result = consent.decideReview(id, decision, call.staffName ?? null);
       context.events.emit('review.changed', { openCount: openReviewCount(db) });
       context.events.emit('consent.changed', { e164: result.e164, state: result.consent });
       changed(result.e164, null);

@@ -80,13 +80,7 @@ export interface Carrier {
 }
 
 export type CarrierErrorKind =
-  | 'auth'
-  | 'opted_out'
-  | 'invalid_number'
-  | 'rate_limited'
-  | 'transient'
-  | 'unknown_outcome'
-  | 'permanent';
+  'auth' | 'opted_out' | 'invalid_number' | 'rate_limited' | 'transient' | 'unknown_outcome' | 'permanent';
 
 /** A carrier failure, sorted into what the outbox and the UI must do about it. */
 export class CarrierError extends Error {

@@ -58,7 +58,9 @@ export class FakeClock implements Clock {
   advance(ms: number): void {
     const end = this.current + ms;
     for (;;) {
-      const next = [...this.timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+      const next = [...this.timers.entries()]
+        .filter(([, t]) => t.at <= end)
+        .sort((a, b) => a[1].at - b[1].at)[0];
       if (!next) break;
       this.timers.delete(next[0]);
       this.current = Math.max(this.current, next[1].at);
