@@ -4,7 +4,7 @@
  */
 import type { Db } from '../electron/db/open';
 import { SEARCH_RESULTS_SQL } from '../electron/clients/search';
-import { statement } from '../electron/clients/statements';
+import { statement } from '../electron/db/statements';
 
 const LIKE_SQL = `
   SELECT c.id FROM clients c

@@ -2,41 +2,24 @@
  * The whole desk core (createDesk: database, consent service, outbox, sync) against the demo carrier through
  * the real Telnyx SDK, on a fake clock shared with the carrier.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startDemoCarrier, type DemoCarrier } from './carrier/simulator/server';
-import { createTelnyxCarrier } from './carrier/telnyx';
-import { FakeClock } from './core/clock';
-import { silentLog } from './core/log';
+import type { DemoCarrier } from './carrier/simulator/server';
+import type { FakeClock } from './core/clock';
 import { currentConsent } from './consent/ledger';
-import { createDesk, type Desk } from './desk';
+import type { Desk } from './desk';
+import { openDemoCoreDesk, type DemoCoreDesk } from './testing/demo-core-desk';
 
 const CLIENT = '+12125550177';
 
+let core: DemoCoreDesk;
 let clock: FakeClock;
 let demo: DemoCarrier;
 let desk: Desk;
-let dataDir: string;
 let clientId: number;
 
 beforeEach(async () => {
-  clock = new FakeClock();
-  demo = await startDemoCarrier({ clock, timings: { sentAfterMs: 1_000, deliveredAfterMs: 3_000 } });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontdesk-desk-'));
-  desk = createDesk({
-    dataDir,
-    clock,
-    log: silentLog,
-    carrier: createTelnyxCarrier({
-      apiKey: demo.apiKey,
-      baseURL: demo.baseURL,
-      messagingProfileId: demo.messagingProfileId,
-      mode: 'demo',
-    }),
-  });
-  desk.context.settings.update({ sendingNumber: demo.businessNumber });
+  core = await openDemoCoreDesk();
+  ({ clock, demo, desk } = core);
   const client = await desk.request('clients.create', {
     firstName: 'Dana',
     lastName: 'Reyes',
@@ -46,11 +29,7 @@ beforeEach(async () => {
   clientId = client.id;
 });
 
-afterEach(async () => {
-  await desk.stop();
-  await demo.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterEach(() => core.close());
 
 /** A few seconds of carrier time with the loops run after each: the outbox sends one text a second. */
 async function settle(seconds = 5): Promise<void> {

@@ -1,39 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startDemoCarrier, type DemoCarrier } from '../carrier/simulator/server';
-import { createTelnyxCarrier } from '../carrier/telnyx';
-import { FakeClock } from '../core/clock';
-import { silentLog } from '../core/log';
-import { createDesk, type Desk } from '../desk';
+import type { Desk } from '../desk';
+import { openDemoCoreDesk, type DemoCoreDesk } from '../testing/demo-core-desk';
 
-let demo: DemoCarrier;
+let core: DemoCoreDesk;
 let desk: Desk;
-let dataDir: string;
 
 beforeEach(async () => {
-  const clock = new FakeClock();
-  demo = await startDemoCarrier({ clock });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontdesk-settings-'));
-  desk = createDesk({
-    dataDir,
-    clock,
-    log: silentLog,
-    carrier: createTelnyxCarrier({
-      apiKey: demo.apiKey,
-      baseURL: demo.baseURL,
-      messagingProfileId: demo.messagingProfileId,
-      mode: 'demo',
-    }),
-  });
+  core = await openDemoCoreDesk();
+  desk = core.desk;
 });
 
-afterEach(async () => {
-  await desk.stop();
-  await demo.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterEach(() => core.close());
 
 describe('settings API', () => {
   it('updates business details and refuses bad ones naming the field', async () => {

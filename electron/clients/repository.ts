@@ -4,7 +4,7 @@ import type { ConsentState } from '../../shared/domain';
 import { DeskError } from '../../shared/errors';
 import { formatPhone } from '../../shared/phone';
 import type { Db } from '../db/open';
-import { statement } from './statements';
+import { statement } from '../db/statements';
 import type { PreparedClient, PreparedPet, PreparedPhone } from './validate';
 
 interface ClientRow {

@@ -8,7 +8,7 @@ import type { ConsentState } from '../../shared/domain';
 import { formatPhone } from '../../shared/phone';
 import type { Db } from '../db/open';
 import { searchTiers } from './search-query';
-import { statement } from './statements';
+import { statement } from '../db/statements';
 
 export const DEFAULT_SEARCH_LIMIT = 50;
 

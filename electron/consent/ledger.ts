@@ -1,6 +1,6 @@
 import type { ConsentSource, ConsentState } from '../../shared/domain';
 import type { Db } from '../db/open';
-import { cachedStatement } from '../db/statements';
+import { statement } from '../db/statements';
 
 export interface ConsentChange {
   e164: string;
@@ -14,7 +14,7 @@ export interface ConsentChange {
 }
 
 export function currentConsent(db: Db, e164: string): ConsentState {
-  const row = cachedStatement(db, 'SELECT state FROM consents WHERE e164 = ?').get(e164) as
+  const row = statement(db, 'SELECT state FROM consents WHERE e164 = ?').get(e164) as
     { state: ConsentState } | undefined;
   return row?.state ?? 'unknown';
 }
@@ -25,7 +25,7 @@ export function currentConsent(db: Db, e164: string): ConsentState {
  */
 export function appendConsentEvent(db: Db, change: ConsentChange): number {
   const from = currentConsent(db, change.e164);
-  const result = cachedStatement(
+  const result = statement(
     db,
     `INSERT INTO consent_events (e164, from_state, to_state, source, reason, message_id, staff_name, at)
        VALUES (@e164, @from, @to, @source, @reason, @messageId, @staffName, @at)`,

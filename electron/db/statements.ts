@@ -1,19 +1,22 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open';
 
-const caches = new WeakMap<Db, Map<string, Statement>>();
+const cache = new WeakMap<Db, Map<string, Statement>>();
 
-/** A prepared statement reused per connection: hot paths (seeding, sync pages) must not re-parse SQL each call. */
-export function cachedStatement(db: Db, sql: string): Statement {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new Map();
-    caches.set(db, cache);
+/**
+ * A prepared statement for this connection, prepared once: search runs on every keystroke and the seeders
+ * write a hundred thousand clients, so re-preparing the same SQL each call would be most of the cost.
+ */
+export function statement(db: Db, sql: string): Statement {
+  let byText = cache.get(db);
+  if (!byText) {
+    byText = new Map();
+    cache.set(db, byText);
   }
-  let statement = cache.get(sql);
-  if (!statement) {
-    statement = db.prepare(sql);
-    cache.set(sql, statement);
+  let prepared = byText.get(sql);
+  if (!prepared) {
+    prepared = db.prepare(sql);
+    byText.set(sql, prepared);
   }
-  return statement;
+  return prepared;
 }
