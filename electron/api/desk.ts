@@ -1,10 +1,15 @@
+import type { SyncStatus } from '../../shared/api';
 import type { DeskContext } from '../desk';
 import type { Handlers } from './dispatch';
 
 const APP_VERSION = '0.1.0';
 
-export function deskHandlers(context: DeskContext): Pick<Handlers, 'desk.info'> {
+export function deskHandlers(
+  context: DeskContext,
+  syncStatus: () => SyncStatus,
+): Pick<Handlers, 'desk.info' | 'desk.syncStatus'> {
   return {
+    'desk.syncStatus': () => syncStatus(),
     'desk.info': () => {
       const settings = context.settings.get();
       return {

@@ -70,3 +70,15 @@ describe('settings API', () => {
     expect(changed.helpAnsweredByCarrier).toBe(false);
   });
 });
+
+describe('desk status', () => {
+  it('reports the carrier connection and the waiting and held counts on request', async () => {
+    const status = await desk.request('desk.syncStatus', {});
+    expect(status).toMatchObject({ carrierMode: 'demo', waiting: 0, held: 0 });
+    await core.desk.loops.sync.syncNow();
+    expect(await desk.request('desk.syncStatus', {})).toMatchObject({
+      online: true,
+      lastSyncAt: core.clock.now(),
+    });
+  });
+});

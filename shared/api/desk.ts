@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import type { SyncStatus } from './events';
 
 export interface DeskInfo {
   version: string;
@@ -11,4 +12,6 @@ export interface DeskInfo {
 
 export const deskApi = {
   'desk.info': method<DeskInfo>()(z.object({}).strict()),
+  /** The carrier connection and queue counts now; later changes arrive as `sync.status` events. */
+  'desk.syncStatus': method<SyncStatus>()(z.object({}).strict()),
 };
