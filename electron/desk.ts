@@ -130,7 +130,7 @@ export function createDesk(options: DeskOptions): Desk {
   const automation = createAutomation(context);
 
   const handlers: Handlers = {
-    ...deskHandlers(context),
+    ...deskHandlers(context, () => loops.sync.status()),
     ...carrierHandlers(context),
     ...messageHandlers(context),
     ...settingsHandlers(context),
