@@ -103,7 +103,7 @@ export function releaseHeld(db: Db, e164: string, now: number): void {
   for (const row of unsentTo(db, e164)) {
     if (row.status !== 'held') continue;
     if (row.expires_at !== null && row.expires_at <= now) {
-      setStatus(db, row.id, 'expired', expiredReason(row.origin), now);
+      setStatus(db, row.id, 'expired', expiredReason(row), now);
     } else if (row.kind === 'automated' && reviewOpen) {
       setStatus(db, row.id, 'held', WAIT_FOR_REVIEW, now);
     } else {

@@ -1,6 +1,6 @@
 /** Held texts: listing, cancelling, releasing and expiring them. Works from the local database alone. */
 import type { HeldItem, MessageView } from '../../shared/api/messages';
-import type { ConsentState } from '../../shared/domain';
+import type { Automation, ConsentState } from '../../shared/domain';
 import { DeskError } from '../../shared/errors';
 import { formatPhone } from '../../shared/phone';
 import type { Db } from '../db/open';
@@ -78,9 +78,16 @@ export function cancelHeld(db: Db, messageId: number, staffName: string | null, 
 export function releaseOne(db: Db, messageId: number, now: number): MessageView {
   return db.transaction(() => {
     const row = db
-      .prepare('SELECT status, e164, expires_at, origin FROM messages WHERE id = ?')
+      .prepare('SELECT status, e164, expires_at, origin, automation FROM messages WHERE id = ?')
       .get(messageId) as
-      { status: string; e164: string; expires_at: number | null; origin: string } | undefined;
+      | {
+          status: string;
+          e164: string;
+          expires_at: number | null;
+          origin: string;
+          automation: Automation | null;
+        }
+      | undefined;
     if (!row) throw new DeskError('not_found', `No text with id ${messageId}.`, 'messageId');
     if (row.status !== 'held') throw new DeskError('conflict', `This text is ${row.status}, not held.`);
     if (currentConsent(db, row.e164) !== 'opted_in') {
@@ -90,7 +97,7 @@ export function releaseOne(db: Db, messageId: number, now: number): MessageView 
       );
     }
     if (row.expires_at !== null && row.expires_at <= now) {
-      setStatus(db, messageId, 'expired', expiredReason(row.origin), now);
+      setStatus(db, messageId, 'expired', expiredReason(row), now);
     } else {
       setStatus(db, messageId, 'queued', null, now);
     }
@@ -103,11 +110,17 @@ export function expireDue(db: Db, now: number): { id: number; e164: string; clie
   return db.transaction(() => {
     const due = db
       .prepare(
-        `SELECT id, e164, client_id, origin FROM messages
+        `SELECT id, e164, client_id, origin, automation FROM messages
          WHERE direction = 'outbound' AND status IN ('held', 'queued') AND expires_at IS NOT NULL AND expires_at <= ?`,
       )
-      .all(now) as { id: number; e164: string; client_id: number | null; origin: string }[];
-    for (const row of due) setStatus(db, row.id, 'expired', expiredReason(row.origin), now);
+      .all(now) as {
+      id: number;
+      e164: string;
+      client_id: number | null;
+      origin: string;
+      automation: Automation | null;
+    }[];
+    for (const row of due) setStatus(db, row.id, 'expired', expiredReason(row), now);
     return due;
   })();
 }

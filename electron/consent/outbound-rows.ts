@@ -68,6 +68,7 @@ export interface OutboundRow {
   e164: string;
   client_id: number | null;
   origin: MessageOrigin;
+  automation: Automation | null;
   expires_at: number | null;
   created_at: number;
   status_reason: string | null;
@@ -77,7 +78,7 @@ export interface OutboundRow {
 export function unsentTo(db: Db, e164: string): OutboundRow[] {
   return db
     .prepare(
-      `SELECT id, kind, status, e164, client_id, origin, expires_at, created_at, status_reason FROM messages
+      `SELECT id, kind, status, e164, client_id, origin, automation, expires_at, created_at, status_reason FROM messages
        WHERE e164 = ? AND direction = 'outbound' AND status IN ('held', 'queued') ORDER BY created_at, id`,
     )
     .all(e164) as OutboundRow[];

@@ -8,7 +8,7 @@
  *   (a timeout, or the app was killed mid-send): it is reconciled with the carrier's records from
  *   `next_attempt_at` on, and never simply sent again.
  */
-import type { MessageKind, MessageOrigin } from '../../shared/domain';
+import type { Automation, MessageKind, MessageOrigin } from '../../shared/domain';
 import type { Db } from '../db/open';
 import type { CarrierOutcome } from './carrier-words';
 
@@ -16,6 +16,7 @@ export interface OutboxRow {
   id: number;
   kind: MessageKind;
   origin: MessageOrigin;
+  automation: Automation | null;
   e164: string;
   business_number: string;
   body: string;
@@ -40,7 +41,7 @@ const ANSWERS_FIRST =
   "CASE WHEN kind IN ('opt_in_confirmation', 'opt_out_confirmation', 'help_reply') THEN 0 ELSE 1 END";
 
 const COLUMNS =
-  'id, kind, origin, e164, business_number, body, client_id, attempts, sent_at, created_at, expires_at';
+  'id, kind, origin, automation, e164, business_number, body, client_id, attempts, sent_at, created_at, expires_at';
 
 /** When a queued row becomes actionable: when it may be sent, or sooner when it expires. */
 const DUE_AT = `CASE WHEN expires_at IS NOT NULL AND expires_at < max(coalesce(next_attempt_at, 0), coalesce(not_before, 0))

@@ -143,7 +143,7 @@ export function createOutbox(
       const row = rows.nextDue(now);
       if (!row) return 'nothing';
       if (row.expires_at !== null && row.expires_at <= now) {
-        rows.refuse(row.id, 'expired', expiredReason(row.origin), now);
+        rows.refuse(row.id, 'expired', expiredReason(row), now);
         return { refused: row.id };
       }
       const verdict = checkGate(db, row);
