@@ -1,23 +1,30 @@
 import { useEffect } from 'react';
-import { ClientCard } from '../features/client-card/ClientCard';
+import { Notices } from '../components/Notices';
 import { ClientFormDialog } from '../features/client-form/ClientFormDialog';
 import { SearchPanel } from '../features/search/SearchPanel';
+import { StatusBar } from '../features/status/StatusBar';
+import { startAnnouncingArrivals } from '../features/thread/announce-arrivals';
 import { useDeskStore } from '../stores/desk-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
-import { StatusBar } from './StatusBar';
+import { SCREENS } from './screens';
 import { TopBar } from './TopBar';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 
 export function App() {
   const info = useDeskStore((state) => state.info);
   const infoError = useDeskStore((state) => state.infoError);
-  const openClientId = useWorkspaceStore((state) => state.openClientId);
+  const screen = useWorkspaceStore((state) => state.screen);
   useGlobalShortcuts();
+
+  useEffect(() => {
+    startAnnouncingArrivals();
+  }, []);
 
   useEffect(() => {
     if (info) document.title = `FrontDesk SMS · ${info.businessName}`;
   }, [info]);
 
+  const current = SCREENS.find((entry) => entry.id === screen) ?? SCREENS[0]!;
   return (
     // data-desk-ready: the app's own "loaded" signal, which end-to-end tests wait on instead of sleeping.
     <div className="app" data-desk-ready={info ? 'true' : 'false'}>
@@ -31,18 +38,12 @@ export function App() {
         <aside className="sidebar">
           <SearchPanel />
         </aside>
-        <main className="main-pane">
-          {openClientId === null ? (
-            <div className="empty-state">
-              <h2>No client open</h2>
-              <p>Find a client with the search box, or add a new one.</p>
-            </div>
-          ) : (
-            <ClientCard clientId={openClientId} />
-          )}
+        <main className={`main-pane main-${current.id}`} data-screen={current.id}>
+          {current.render()}
         </main>
       </div>
       <StatusBar />
+      <Notices />
       <ClientFormDialog />
     </div>
   );

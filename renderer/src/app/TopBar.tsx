@@ -1,8 +1,9 @@
 import { Button } from '../components/Button';
 import { useDeskStore } from '../stores/desk-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
+import { Navigation } from './Navigation';
 
-/** Brand, the business, adding a client, and who is at the desk. Room for more as it is built. */
+/** Brand and business, the screens, adding a client, and who is at the desk. */
 export function TopBar() {
   const info = useDeskStore((state) => state.info);
   const openNewClientForm = useWorkspaceStore((state) => state.openNewClientForm);
@@ -12,6 +13,7 @@ export function TopBar() {
         <span className="brand-name">FrontDesk SMS</span>
         {info && <span className="brand-business">{info.businessName}</span>}
       </div>
+      <Navigation />
       <div className="top-bar-actions">
         <Button variant="primary" onClick={openNewClientForm} disabled={!info}>
           New client
@@ -22,6 +24,7 @@ export function TopBar() {
   );
 }
 
+/** Who is at the desk: sent with every call, so the ledger records who acted. */
 function StaffPicker() {
   const info = useDeskStore((state) => state.info);
   const staffName = useDeskStore((state) => state.staffName);
@@ -32,7 +35,7 @@ function StaffPicker() {
   }
   return (
     <label className="staff-picker">
-      At the desk:
+      At the desk
       <select value={staffName} onChange={(event) => chooseStaff(event.target.value)}>
         {info.staffNames.map((name) => (
           <option key={name} value={name}>

@@ -2,8 +2,11 @@ import { create } from 'zustand';
 import type { DeskInfo } from '../../../shared/api/desk';
 import type { SyncStatus } from '../../../shared/api';
 import { call, onConnection, onEvent, setStaffName, type ConnectionState } from '../api';
+import { startInboxStore } from './inbox-store';
 
 const STAFF_KEY = 'frontdesk.staffName';
+/** How long pushes are gathered before views re-read. */
+const REVISION_SETTLE_MS = 60;
 
 interface DeskState {
   info: DeskInfo | null;
@@ -22,6 +25,8 @@ interface DeskState {
   chooseStaff(name: string): void;
   /** This window changed something: re-read without waiting for the desk's push. */
   markChanged(): void;
+  /** Reads the desk's info again (after settings changed the business name or the staff names). */
+  refreshInfo(): Promise<void>;
 }
 
 export const useDeskStore = create<DeskState>()((set) => ({
@@ -37,6 +42,7 @@ export const useDeskStore = create<DeskState>()((set) => ({
     set({ staffName: name });
   },
   markChanged: () => set((state) => ({ revision: state.revision + 1 })),
+  refreshInfo: () => loadInfo(),
 }));
 
 let started = false;
@@ -45,16 +51,28 @@ let started = false;
 export function startDeskStore(): void {
   if (started) return;
   started = true;
-  const bump = () => useDeskStore.setState((state) => ({ revision: state.revision + 1 }));
+  // A sync page can push dozens of changes at once; one re-read a moment later answers them all.
+  let pending: number | undefined;
+  const bump = () => {
+    if (pending !== undefined) return;
+    pending = window.setTimeout(() => {
+      pending = undefined;
+      useDeskStore.setState((state) => ({ revision: state.revision + 1 }));
+    }, REVISION_SETTLE_MS);
+  };
   onEvent('client.changed', bump);
   onEvent('consent.changed', bump);
   onEvent('message.changed', bump);
   onEvent('sync.status', (sync) => useDeskStore.setState({ sync }));
   onConnection((connection) => useDeskStore.setState({ connection }));
+  startInboxStore();
+  void loadInfo();
+}
 
-  call('desk.info', {}).then(
+function loadInfo(): Promise<void> {
+  return call('desk.info', {}).then(
     (info) => {
-      const staffName = pickStaff(info.staffNames, recallStaff());
+      const staffName = pickStaff(info.staffNames, useDeskStore.getState().staffName ?? recallStaff());
       setStaffName(staffName ?? undefined);
       useDeskStore.setState({ info, staffName, infoError: null });
     },
