@@ -61,6 +61,8 @@ export interface DeskContext {
   consent: ConsentService;
   /** Nudges the outbox after something was queued. */
   wakeOutbox(): void;
+  /** Asks the sync poller to run now (a simulated reply was just injected). */
+  pollSoon(): void;
 }
 
 export interface Desk {
@@ -89,6 +91,7 @@ export function createDesk(options: DeskOptions): Desk {
   const settings = new SettingsStore(db);
   // Bound to the outbox once the loops exist; the consent service is built first because the loops need it.
   let wakeOutbox = () => {};
+  let pollSoon = () => {};
   const consent = new ConsentService({
     db,
     clock,
@@ -120,10 +123,12 @@ export function createDesk(options: DeskOptions): Desk {
     dataDir: options.dataDir,
     consent,
     wakeOutbox: () => wakeOutbox(),
+    pollSoon: () => pollSoon(),
   };
 
   const loops = createMessagingLoops(context, consent, options.messaging);
   wakeOutbox = () => loops.outbox.wake();
+  pollSoon = () => void loops.sync.syncNow();
   // A new carrier (demo ⇄ Telnyx) has its own records: the poller starts over with it.
   const stopWatchingCarrier = options.openedCarrier?.carrier.onSwitch(() => loops.sync.carrierChanged());
   const housekeeping = new ExpiryTimer(context);

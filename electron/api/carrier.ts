@@ -21,7 +21,7 @@ type CarrierHandlers = Pick<
   | 'demo.simulateReply'
 >;
 
-type CarrierContext = Pick<DeskContext, 'carrier' | 'settings' | 'log'> & {
+type CarrierContext = Pick<DeskContext, 'carrier' | 'settings' | 'log' | 'pollSoon'> & {
   credentials?: CredentialStore;
   openedCarrier?: OpenedCarrier;
 };
@@ -111,7 +111,10 @@ export function carrierHandlers(context: CarrierContext): CarrierHandlers {
       if (!phone.ok) throw new DeskError('invalid_input', `Phone number: ${phone.reason}`, 'e164');
       const sendingNumber = context.settings.get().sendingNumber;
       const to = /^\+[1-9]\d{6,14}$/.test(sendingNumber) ? sendingNumber : undefined;
-      return { carrierId: demo.injectInbound(phone.e164, text, to).carrierId };
+      const { carrierId } = demo.injectInbound(phone.e164, text, to);
+      // A person trying the demo should see the reply land now, not at the next quiet-time poll.
+      context.pollSoon();
+      return { carrierId };
     },
   };
 }

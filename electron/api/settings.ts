@@ -31,7 +31,8 @@ export function settingsHandlers(context: DeskContext): Pick<Handlers, SettingsM
       const current = settings.get();
       const start = patch.sendingHoursStart ?? current.sendingHoursStart;
       const end = patch.sendingHoursEnd ?? current.sendingHoursEnd;
-      if (start >= end) throw new DeskError('invalid_input', 'Sending hours must start before they end.', 'sendingHoursEnd');
+      if (start >= end)
+        throw new DeskError('invalid_input', 'Sending hours must start before they end.', 'sendingHoursEnd');
       const next = settings.update(patch);
       // The carrier's copy of the HELP answer would now be stale: answer at the desk until it is pushed again.
       if (next.helpAnsweredByCarrier && (patch.businessName || patch.businessEmail || patch.businessPhone)) {
@@ -42,10 +43,9 @@ export function settingsHandlers(context: DeskContext): Pick<Handlers, SettingsM
     'templates.list': () => SYSTEM_TEMPLATE_KINDS.map((kind) => templateView(settings.get(), kind)),
     'templates.save': ({ kind, text }) => {
       const current = settings.get();
-      const edited = { ...current.templates };
-      if (text === null || text.trim().length === 0) {
-        delete edited[kind];
-      } else {
+      // Blank goes back to the default: the edited copy of this kind is left out.
+      const edited = Object.fromEntries(Object.entries(current.templates).filter(([name]) => name !== kind));
+      if (text !== null && text.trim().length > 0) {
         const problems = validateTemplate(kind, text, { businessName: current.businessName });
         if (problems.length > 0) {
           throw new DeskError(

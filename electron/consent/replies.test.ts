@@ -222,3 +222,17 @@ describe('opt-out confirmations with a carrier that confirms its own keywords', 
     expect(keyword.statuses(NUMBER).filter((m) => m.kind === 'opt_out_confirmation')).toHaveLength(0);
   });
 });
+
+describe('review list pushes', () => {
+  it('tells the UI when a possible opt-out joins the review list', async () => {
+    const h = consentHarness();
+    h.addClient('Ana', NUMBER);
+    const counts: number[] = [];
+    h.deps.events.subscribe((event) => {
+      if (event.name === 'review.changed') counts.push(event.payload.openCount);
+    });
+    h.receive(NUMBER, 'please stop');
+    await Promise.resolve();
+    expect(counts).toEqual([1]);
+  });
+});

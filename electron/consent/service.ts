@@ -24,6 +24,7 @@ import {
   type SystemTextKind,
 } from './machine';
 import { insertOutbound, type NewOutbound } from './outbound-rows';
+import { openReviewCount } from './review';
 
 export interface ConsentServiceDeps {
   db: Db;
@@ -209,7 +210,11 @@ export class ConsentService {
       { e164: row.e164, clientId: row.client_id, messageId, origin: 'system', staffName: null, now },
       decision.effects,
     );
-    this.afterCommit(row.e164, row.client_id);
+    this.afterCommit(
+      row.e164,
+      row.client_id,
+      decision.effects.some((effect) => effect.type === 'open_review'),
+    );
   }
 
   /** ConsentPort: the carrier refused a send with 40300 or lists the number as opted out. Inside a transaction. */
@@ -296,13 +301,14 @@ export class ConsentService {
     return result;
   }
 
-  private afterCommit(e164: string, clientId: number | null): void {
+  private afterCommit(e164: string, clientId: number | null, reviewsChanged = false): void {
     // Inside the poller's transaction this runs before its commit: the microtask defers the pushes past it.
     queueMicrotask(() => {
       // The desk may have closed in between (a restart); the rows already say everything.
       if (!this.db.open) return;
       this.deps.events.emit('consent.changed', { e164, state: currentConsent(this.db, e164) });
       this.deps.events.emit('message.changed', { messageId: 0, clientId, e164 });
+      if (reviewsChanged) this.deps.events.emit('review.changed', { openCount: openReviewCount(this.db) });
       this.deps.wakeOutbox();
     });
   }

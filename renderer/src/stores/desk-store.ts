@@ -67,6 +67,13 @@ export function startDeskStore(): void {
   onConnection((connection) => useDeskStore.setState({ connection }));
   startInboxStore();
   void loadInfo();
+  // The status as it is now; pushes keep it current from here (a push that came first wins).
+  void call('desk.syncStatus', {}).then(
+    (sync) => {
+      if (useDeskStore.getState().sync === null) useDeskStore.setState({ sync });
+    },
+    () => {},
+  );
 }
 
 function loadInfo(): Promise<void> {

@@ -5,7 +5,7 @@ import { useWorkspaceStore } from '../../stores/workspace-store';
 
 /**
  * Always in view: whether the carrier answers, when the last sync ran, what waits to go and what is held. The
- * core reports this with a push (there is no call to ask for it), so until the first one it says "Connecting…".
+ * store reads it once at start and then follows the core's pushes; until the first answer it says "Connecting…".
  */
 export function StatusBar() {
   const info = useDeskStore((state) => state.info);
