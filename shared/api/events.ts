@@ -32,7 +32,7 @@ export const DESK_EVENT_NAMES: readonly DeskEventName[] = [
   'review.changed',
 ];
 
-export interface DeskEvent<E extends DeskEventName = DeskEventName> {
-  name: E;
-  payload: DeskEventMap[E];
-}
+/** One push event; without a name given it is the union of all, so checking `name` narrows `payload`. */
+export type DeskEvent<E extends DeskEventName = DeskEventName> = E extends DeskEventName
+  ? { name: E; payload: DeskEventMap[E] }
+  : never;

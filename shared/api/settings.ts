@@ -45,11 +45,17 @@ export const settingsApi = {
         businessName: blankRefused('Business name', 80),
         businessEmail: z.email('Business email is not an email address').max(120),
         businessPhone: blankRefused('Business phone', 40),
-        timeZone: z.string().refine(isTimeZone, 'is not a time zone this computer knows (e.g. America/New_York)'),
+        timeZone: z
+          .string()
+          .refine(isTimeZone, 'is not a time zone this computer knows (e.g. America/New_York)'),
         sendingHoursStart: hhmm,
         sendingHoursEnd: hhmm,
         staffNames: z.array(blankRefused('Staff name', 60)).min(1, 'Keep at least one staff name').max(50),
-        heldManualExpiryHours: z.number().int().min(1).max(24 * 30),
+        heldManualExpiryHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 30),
         messagesPerSecond: z.number().positive().max(50),
         carrierSendsOptOutConfirmation: z.boolean(),
       })
@@ -59,7 +65,10 @@ export const settingsApi = {
   'templates.list': method<TemplateView[]>()(z.object({})),
   /** Saves a template of the app's own texts; null or blank goes back to the default. Refused with reasons. */
   'templates.save': method<TemplateView>()(
-    z.object({ kind: systemKind, text: z.string().max(1_000, 'A template is at most 1,000 characters').nullable() }),
+    z.object({
+      kind: systemKind,
+      text: z.string().max(1_000, 'A template is at most 1,000 characters').nullable(),
+    }),
   ),
   'templates.preview': method<TemplateView['preview']>()(
     z.object({ kind: systemKind, text: z.string().max(1_000, 'A template is at most 1,000 characters') }),
