@@ -5,19 +5,8 @@
  */
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
+import { CARRIER_TIMEOUT, openCard, shot } from './desk-steps';
 import { expect, test } from './fixtures';
-
-const SYNC_TIMEOUT = 20_000;
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/${name}.png` });
-
-async function openCard(page: Page, query: string, name: string) {
-  await page.getByRole('combobox', { name: 'Search clients' }).fill(query);
-  await page.getByRole('option', { name: new RegExp(name) }).click();
-  const card = page.getByRole('article', { name });
-  await expect(card).toBeVisible();
-  return card;
-}
 
 /** Staff text a client who was never asked: the request goes out and the text is held. */
 async function holdATextFor(page: Page, query: string, name: string, body: string) {
@@ -48,12 +37,12 @@ test('a held text goes out by itself when the client replies YES', async ({ desk
   await expect(card.getByRole('status').filter({ hasText: 'Sent as the client' })).toContainText(
     'the desk will pick it up at the next sync',
   );
-  await expect(card.locator('header [data-consent]')).toHaveText('Opted in', { timeout: SYNC_TIMEOUT });
+  await expect(card.locator('header [data-consent]')).toHaveText('Opted in', { timeout: CARRIER_TIMEOUT });
   await expect(card.getByRole('status').filter({ hasText: 'Sent as the client' })).toHaveCount(0);
   await expect(held).toHaveAttribute('data-status', /queued|sending|sent|delivered/);
   await expect(card.getByRole('listitem').filter({ hasText: 'Opt-in confirmation' })).toBeVisible();
   await expect(card.getByRole('listitem').filter({ hasText: 'Opt-in reply' })).toContainText('YES');
-  await expect(held).toHaveAttribute('data-status', 'delivered', { timeout: SYNC_TIMEOUT });
+  await expect(held).toHaveAttribute('data-status', 'delivered', { timeout: CARRIER_TIMEOUT });
   await shot(page, 'replies-yes-released');
 
   await page.getByRole('button', { name: 'Held texts', exact: true }).click();
@@ -67,7 +56,7 @@ test('STOP turns the tag red and cancels the held texts', async ({ deskPage: pag
   await card.getByRole('textbox', { name: 'Client’s reply' }).fill('STOP');
   await card.getByRole('button', { name: 'Send as the client' }).click();
   const tag = card.locator('header [data-consent]');
-  await expect(tag).toHaveText('Opted out', { timeout: SYNC_TIMEOUT });
+  await expect(tag).toHaveText('Opted out', { timeout: CARRIER_TIMEOUT });
   await expect(tag).toHaveClass(/consent-opted-out/);
   await expect(held).toHaveAttribute('data-status', 'cancelled');
   await expect(held).toContainText('Cancelled: the client opted out');
@@ -91,7 +80,7 @@ test('HELP is answered with the business’s details', async ({ deskPage: page }
 
   await card.getByRole('button', { name: 'Reply HELP' }).click();
   const answer = card.getByRole('listitem').filter({ hasText: 'Help reply' });
-  await expect(answer).toBeVisible({ timeout: SYNC_TIMEOUT });
+  await expect(answer).toBeVisible({ timeout: CARRIER_TIMEOUT });
   await expect(answer).toContainText('Happy Tails Pet Resort');
   await expect(answer).toContainText('frontdesk@happytails.example');
   await expect(answer).toContainText('STOP');
@@ -126,7 +115,7 @@ test('a text from a number no client has is kept and shown as an unknown sender'
 
   const unknown = page.locator('[data-notice]').filter({ hasText: 'unknown number' });
   await expect(unknown).toContainText('New text from an unknown number, (347) 555-0999', {
-    timeout: SYNC_TIMEOUT,
+    timeout: CARRIER_TIMEOUT,
   });
   await expect(unknown).toContainText('room for a beagle');
   const fromEmma = page.locator('[data-notice]').filter({ hasText: 'New text from Emma Johnson' });

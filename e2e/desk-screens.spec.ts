@@ -5,19 +5,8 @@
 import type { Page } from '@playwright/test';
 import type { HeldItem } from '../shared/api/messages';
 import { expectNoSeriousA11yViolations } from './axe';
+import { CARRIER_TIMEOUT, openCard, shot } from './desk-steps';
 import { expect, test } from './fixtures';
-
-const SYNC_TIMEOUT = 20_000;
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/${name}.png` });
-
-async function openCard(page: Page, query: string, name: string) {
-  await page.getByRole('combobox', { name: 'Search clients' }).fill(query);
-  await page.getByRole('option', { name: new RegExp(name) }).click();
-  const card = page.getByRole('article', { name });
-  await expect(card).toBeVisible();
-  return card;
-}
 
 async function sendFromCard(page: Page, query: string, name: string, body: string) {
   const card = await openCard(page, query, name);
@@ -38,7 +27,7 @@ test('held texts: listed with why and until when, filtered, re-requested, cancel
   await sendFromCard(page, 'Cooper', 'Noah Brown', 'Cooper’s grooming moved to Thursday 2 pm.');
   await sendFromCard(page, 'Simba', 'Priya Patel', 'Simba can come for daycare tomorrow.');
   const status = page.getByRole('contentinfo', { name: 'Desk status' });
-  await expect(status).toContainText('2 held for consent', { timeout: SYNC_TIMEOUT });
+  await expect(status).toContainText('2 held for consent', { timeout: CARRIER_TIMEOUT });
 
   await page.getByRole('button', { name: 'Held texts', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Held texts' })).toBeVisible();
@@ -63,7 +52,7 @@ test('held texts: listed with why and until when, filtered, re-requested, cancel
   // The carrier goes away; the desk says so, and the held list still works from the local database.
   const down = await page.request.post(`${desk.demoUrl}/__sim/faults`, { data: { down: '503' } });
   expect(down.ok()).toBe(true);
-  await expect(status).toContainText('Carrier offline', { timeout: SYNC_TIMEOUT });
+  await expect(status).toContainText('Carrier offline', { timeout: CARRIER_TIMEOUT });
   await expectNoSeriousA11yViolations(page, 'held texts');
   await shot(page, 'screens-held');
 
@@ -123,7 +112,7 @@ test('a possible opt-out waits on the review list with a count badge until staff
   await card.getByRole('button', { name: 'Send as the client' }).click();
 
   const review = page.getByRole('button', { name: /^Review/ });
-  await expect(review).toHaveAccessibleName(/^Review\W+1 to review$/, { timeout: SYNC_TIMEOUT });
+  await expect(review).toHaveAccessibleName(/^Review\W+1 to review$/, { timeout: CARRIER_TIMEOUT });
   await expect(card.getByRole('listitem').filter({ hasText: 'please stop' })).toContainText('May mean stop');
   await review.click();
 

@@ -4,21 +4,8 @@
  */
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
+import { CARRIER_TIMEOUT, openCard, shot } from './desk-steps';
 import { expect, test } from './fixtures';
-
-/** The carrier moves texts queued → sent → delivered over a few real seconds, and the poller follows. */
-const CARRIER_TIMEOUT = 20_000;
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/${name}.png` });
-
-async function openCard(page: Page, query: string, name: string) {
-  const search = page.getByRole('combobox', { name: 'Search clients' });
-  await search.fill(query);
-  await page.getByRole('option', { name: new RegExp(name) }).click();
-  const card = page.getByRole('article', { name });
-  await expect(card).toBeVisible();
-  return card;
-}
 
 async function openSms(page: Page, query: string, name: string) {
   const card = await openCard(page, query, name);
