@@ -13,6 +13,7 @@ import {
   statusProblemWords,
 } from './carrier-words';
 import { ChainedTimer } from './chained-timer';
+import { LoopLifecycle } from './loop-lifecycle';
 import { expiredReason } from '../consent/reasons';
 import type { ConsentPort } from './consent-port';
 import type { MessagingContext } from './context';
@@ -80,8 +81,7 @@ export function createOutbox(
   const bucket = new TokenBucket(clock);
   const flight = new SingleFlight(pass);
   const timer = new ChainedTimer(clock, () => void flight.run());
-  let started = false;
-  let stopping = false;
+  const lifecycle = new LoopLifecycle(flight, timer);
   /** The carrier is struggling: nothing goes to it before this time. */
   let pausedUntil = 0;
   let consecutiveFailures = 0;
@@ -98,7 +98,7 @@ export function createOutbox(
 
   async function pass(): Promise<void> {
     try {
-      while (!stopping && clock.now() >= pausedUntil) {
+      while (!lifecycle.stopping && clock.now() >= pausedUntil) {
         const now = clock.now();
         const unsure = rows.nextUnsure(now);
         if (unsure) {
@@ -122,7 +122,7 @@ export function createOutbox(
   }
 
   function scheduleNext(): void {
-    if (stopping || !started) return;
+    if (!lifecycle.running) return;
     const dueAt = rows.nextWakeAt();
     if (dueAt === null) {
       timer.cancel();
@@ -315,24 +315,14 @@ export function createOutbox(
   }
 
   return {
-    start() {
-      if (started) return;
-      started = true;
-      stopping = false;
-      void flight.run();
-    },
-    async stop() {
-      stopping = true;
-      timer.cancel();
-      await flight.idle();
-      started = false;
-    },
+    start: () => lifecycle.start(),
+    stop: () => lifecycle.stop(),
     wake() {
-      if (!started || stopping) return;
+      if (!lifecycle.running) return;
       void flight.run();
     },
     flush() {
-      if (stopping) return Promise.resolve();
+      if (lifecycle.stopping) return Promise.resolve();
       return flight.run();
     },
     idle: () => flight.idle(),

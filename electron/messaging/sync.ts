@@ -9,6 +9,7 @@ import { CarrierError, type DetailRecord } from '../carrier/carrier';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import { isFinal, outcomeOf, OPTED_OUT_CODE, statusProblemWords } from './carrier-words';
 import { ChainedTimer } from './chained-timer';
+import { LoopLifecycle } from './loop-lifecycle';
 import type { ConsentPort } from './consent-port';
 import type { MessagingContext } from './context';
 import { InboundStore, type InboundText } from './inbound-store';
@@ -111,8 +112,7 @@ export function createSyncLoop(
   const consentOf = db.prepare('SELECT state, updated_at AS updatedAt FROM consents WHERE e164 = ?');
   const refOf = db.prepare('SELECT id AS messageId, client_id AS clientId, e164 FROM messages WHERE id = ?');
 
-  let started = false;
-  let stopping = false;
+  const lifecycle = new LoopLifecycle(flight, timer);
   let failures = 0;
   let fastUntil = 0;
 
@@ -121,13 +121,13 @@ export function createSyncLoop(
   }
 
   async function run(): Promise<SyncRunResult> {
-    if (stopping) return STOPPED;
+    if (lifecycle.stopping) return STOPPED;
     const result: SyncRunResult = { ok: false, stored: 0, statusChanges: 0, optOuts: 0, problem: null };
     try {
       result.stored = await pullInbound();
       result.statusChanges = await followStatuses();
       result.optOuts = await pullOptOuts();
-      result.ok = !stopping;
+      result.ok = !lifecycle.stopping;
       if (result.ok) {
         failures = 0;
         reporter.syncSucceeded(clock.now());
@@ -150,7 +150,7 @@ export function createSyncLoop(
   }
 
   function scheduleNext(ok: boolean): void {
-    if (!started || stopping) return;
+    if (!lifecycle.running) return;
     const now = clock.now();
     const delay = !ok
       ? backoffDelay(failures, random, backoff)
@@ -168,7 +168,7 @@ export function createSyncLoop(
     if (savedCursor === null) writeSyncState(db, INBOUND_CURSOR_KEY, cursor);
     const since = cursor - overlapMs;
     let stored = 0;
-    for (let pageNumber = 1, totalPages = 1; pageNumber <= totalPages && !stopping; pageNumber++) {
+    for (let pageNumber = 1, totalPages = 1; pageNumber <= totalPages && !lifecycle.stopping; pageNumber++) {
       const page = await carrier.listDetailRecords({ direction: 'inbound', since, pageNumber, pageSize });
       totalPages = page.totalPages;
       const records = page.items
@@ -245,7 +245,7 @@ export function createSyncLoop(
     }[];
     let changes = 0;
     for (const row of rows) {
-      if (stopping) break;
+      if (lifecycle.stopping) break;
       let message;
       try {
         message = await carrier.getMessage(row.carrierId);
@@ -280,7 +280,7 @@ export function createSyncLoop(
     const since = cursor === null ? undefined : cursor - overlapMs;
     let applied = 0;
     let newest = cursor ?? 0;
-    for (let pageNumber = 1, totalPages = 1; pageNumber <= totalPages && !stopping; pageNumber++) {
+    for (let pageNumber = 1, totalPages = 1; pageNumber <= totalPages && !lifecycle.stopping; pageNumber++) {
       const page = await carrier.listOptOuts({ pageNumber, pageSize, since });
       totalPages = page.totalPages;
       applied += db.transaction(() => {
@@ -302,20 +302,10 @@ export function createSyncLoop(
   }
 
   return {
-    start() {
-      if (started) return;
-      started = true;
-      stopping = false;
-      void flight.run();
-    },
-    async stop() {
-      stopping = true;
-      timer.cancel();
-      await flight.idle();
-      started = false;
-    },
+    start: () => lifecycle.start(),
+    stop: () => lifecycle.stop(),
     syncNow() {
-      if (stopping) return Promise.resolve(STOPPED);
+      if (lifecycle.stopping) return Promise.resolve(STOPPED);
       timer.cancel();
       return flight.run();
     },
@@ -323,11 +313,11 @@ export function createSyncLoop(
     noteSent() {
       const now = clock.now();
       fastUntil = now + fastWindowMs;
-      if (started && !stopping && !flight.running) timer.notLaterThan(now + fastIntervalMs);
+      if (lifecycle.running && !flight.running) timer.notLaterThan(now + fastIntervalMs);
     },
     carrierChanged() {
       db.prepare('DELETE FROM sync_state WHERE key IN (?, ?)').run(INBOUND_CURSOR_KEY, OPT_OUT_CURSOR_KEY);
-      if (started && !stopping) void flight.run();
+      if (lifecycle.running) void flight.run();
     },
     idle: () => flight.idle(),
   };
