@@ -123,3 +123,16 @@ describe('the desk core on the demo carrier', () => {
     ]);
   });
 });
+
+describe('unknown senders', () => {
+  it('their texts can be marked read, and a client number cannot be marked through that door', async () => {
+    demo.injectInbound('+13125550199', 'Is this the groomer?');
+    demo.injectInbound(CLIENT, 'Hello from Dana');
+    clock.advance(1_000);
+    await settle(1);
+    expect((await desk.request('sms.unread', {})).total).toBe(2);
+    expect(await desk.request('sms.markNumberRead', { e164: '+13125550199' })).toEqual({ marked: 1 });
+    expect(await desk.request('sms.markNumberRead', { e164: CLIENT })).toEqual({ marked: 0 });
+    expect((await desk.request('sms.unread', {})).total).toBe(1);
+  });
+});

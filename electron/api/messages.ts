@@ -13,6 +13,7 @@ type MessageMethods =
   | 'sms.thread'
   | 'sms.send'
   | 'sms.markRead'
+  | 'sms.markNumberRead'
   | 'sms.unread'
   | 'sms.unknownSenders'
   | 'consent.requestOptIn'
@@ -51,6 +52,16 @@ export function messageHandlers(context: DeskContext): Pick<Handlers, MessageMet
         )
         .run({ now: clock.now(), clientId });
       if (result.changes > 0) changed('', clientId);
+      return { marked: result.changes };
+    },
+    'sms.markNumberRead': ({ e164 }) => {
+      const result = db
+        .prepare(
+          `UPDATE messages SET read_at = @now WHERE direction = 'inbound' AND read_at IS NULL AND e164 = @e164
+           AND e164 NOT IN (SELECT e164 FROM phones)`,
+        )
+        .run({ now: clock.now(), e164 });
+      if (result.changes > 0) changed(e164, null);
       return { marked: result.changes };
     },
     'sms.unread': () => {

@@ -124,6 +124,8 @@ export const messagesApi = {
     }),
   ),
   'sms.markRead': method<{ marked: number }>()(z.object({ clientId })),
+  /** Marks read the texts from a number that is on no client card (an unknown sender). */
+  'sms.markNumberRead': method<{ marked: number }>()(z.object({ e164 })),
   'sms.unread': method<{ total: number; byClient: { clientId: number; count: number }[] }>()(z.object({})),
   'sms.unknownSenders': method<UnknownSender[]>()(z.object({})),
   'consent.requestOptIn': method<SendOutcome>()(z.object({ clientId, e164 })),

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { call } from '../../api';
 import { Callout } from '../../components/Callout';
 import { formatWhen } from '../../components/time';
@@ -8,6 +9,14 @@ import { kindLabel } from '../thread/message-words';
 export function UnknownSendersScreen() {
   const senders = useDeskQuery('unknown-senders', () => call('sms.unknownSenders', {}));
   const list = senders.value ?? [];
+  // Shown on screen is read: the badge on this tab clears once staff have looked.
+  useEffect(() => {
+    for (const sender of senders.value ?? []) {
+      if (sender.messages.some((message) => message.direction === 'inbound' && message.readAt === null)) {
+        void call('sms.markNumberRead', { e164: sender.e164 }).catch(() => {});
+      }
+    }
+  }, [senders.value]);
   return (
     <section className="screen" aria-labelledby="unknown-title">
       <header className="screen-header">
