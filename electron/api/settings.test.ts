@@ -29,11 +29,15 @@ describe('settings API', () => {
     });
     expect(await desk.call('settings.update', { sendingHoursStart: '21:00' })).toMatchObject({
       ok: false,
-      error: { field: 'sendingHoursEnd', message: expect.stringMatching(/start before/) },
+      error: { field: 'sendingHoursEnd', message: expect.stringMatching(/open before they close/) },
     });
     expect(await desk.call('settings.update', { businessEmail: 'not an email' })).toMatchObject({
       ok: false,
     });
+    // The automation rules form keeps the same rule: no window past midnight (quiet hours).
+    expect(
+      await desk.call('automation.saveRules', { sendingHoursStart: '20:00', sendingHoursEnd: '02:00' }),
+    ).toMatchObject({ ok: false, error: { field: 'sendingHoursEnd' } });
   });
 
   it('refuses a request template without YES/STOP/HELP and one asking for an opt-out word', async () => {

@@ -3,16 +3,17 @@ import { DeskError } from '../../shared/errors';
 import {
   DEFAULT_TEMPLATES,
   previewTemplate,
+  SYSTEM_TEMPLATE_KINDS,
   TEMPLATE_LABELS,
   templateFor,
-  validateTemplate,
   type SystemTemplateKind,
 } from '../../shared/templates';
-import { SYSTEM_TEMPLATE_KINDS } from '../../shared/templates';
 import { CarrierError } from '../carrier/carrier';
 import { renderSystemText } from '../consent/system-texts';
 import type { DeskContext } from '../desk';
+import { checkSendingHours } from '../automation/sending-hours';
 import type { Settings } from '../settings/settings';
+import { editedTemplates } from '../settings/template-edits';
 import type { Handlers } from './dispatch';
 
 type SettingsMethods =
@@ -29,10 +30,10 @@ export function settingsHandlers(context: DeskContext): Pick<Handlers, SettingsM
     'settings.get': () => deskSettings(settings.get()),
     'settings.update': (patch) => {
       const current = settings.get();
-      const start = patch.sendingHoursStart ?? current.sendingHoursStart;
-      const end = patch.sendingHoursEnd ?? current.sendingHoursEnd;
-      if (start >= end)
-        throw new DeskError('invalid_input', 'Sending hours must start before they end.', 'sendingHoursEnd');
+      checkSendingHours(
+        patch.sendingHoursStart ?? current.sendingHoursStart,
+        patch.sendingHoursEnd ?? current.sendingHoursEnd,
+      );
       const next = settings.update(patch);
       // The carrier's copy of the HELP answer would now be stale: answer at the desk until it is pushed again.
       if (next.helpAnsweredByCarrier && (patch.businessName || patch.businessEmail || patch.businessPhone)) {
@@ -43,21 +44,9 @@ export function settingsHandlers(context: DeskContext): Pick<Handlers, SettingsM
     'templates.list': () => SYSTEM_TEMPLATE_KINDS.map((kind) => templateView(settings.get(), kind)),
     'templates.save': ({ kind, text }) => {
       const current = settings.get();
-      // Blank goes back to the default: the edited copy of this kind is left out.
-      const edited = Object.fromEntries(Object.entries(current.templates).filter(([name]) => name !== kind));
-      if (text !== null && text.trim().length > 0) {
-        const problems = validateTemplate(kind, text, { businessName: current.businessName });
-        if (problems.length > 0) {
-          throw new DeskError(
-            'invalid_input',
-            `The ${TEMPLATE_LABELS[kind].toLowerCase()} template cannot be saved. ${problems.join(' ')}`,
-            'text',
-          );
-        }
-        edited[kind] = text;
-      }
+      const templates = editedTemplates(current, { [kind]: text }, () => 'text');
       const next = settings.update({
-        templates: edited,
+        templates,
         ...(kind === 'help_reply' ? { helpAnsweredByCarrier: false } : {}),
       });
       return templateView(next, kind);

@@ -1,9 +1,10 @@
 /** The automation rules staff edit: which texts are on, the reminder's lead time and the three templates. */
 import type { AutomationRules } from '../../shared/api/appointments';
 import { AUTOMATIONS, type Automation } from '../../shared/domain';
-import { DeskError } from '../../shared/errors';
-import { DEFAULT_TEMPLATES, TEMPLATE_LABELS, templateFor, validateTemplate } from '../../shared/templates';
+import { DEFAULT_TEMPLATES, templateFor } from '../../shared/templates';
 import type { Settings, SettingsStore } from '../settings/settings';
+import { editedTemplates } from '../settings/template-edits';
+import { checkSendingHours } from './sending-hours';
 import { THANK_YOU_EXPIRY_DAYS } from './plan';
 import { usableTimeZone } from './zoned-time';
 
@@ -50,32 +51,9 @@ export function automationRules(settings: Settings): AutomationRules {
  */
 export function saveAutomationRules(store: SettingsStore, change: RulesChange): AutomationRules {
   const settings = store.get();
-  /** The new text per template changed; null: back to the default. */
-  const edits: Record<string, string | null> = {};
-  for (const automation of AUTOMATIONS) {
-    if (!change.templates || !(automation in change.templates)) continue;
-    const text = change.templates[automation];
-    if (text === null || text === undefined || text.trim().length === 0) {
-      edits[automation] = null;
-      continue;
-    }
-    const problems = validateTemplate(automation, text, { businessName: settings.businessName });
-    if (problems.length > 0) {
-      throw new DeskError(
-        'invalid_input',
-        `The ${TEMPLATE_LABELS[automation].toLowerCase()} template cannot be saved. ${problems.join(' ')}`,
-        `templates.${automation}`,
-      );
-    }
-    edits[automation] = text;
-  }
   const patch: Partial<Settings> = {};
-  if (Object.keys(edits).length > 0) {
-    patch.templates = Object.fromEntries(
-      Object.entries({ ...settings.templates, ...edits }).filter(
-        (entry): entry is [string, string] => entry[1] !== null,
-      ),
-    );
+  if (change.templates) {
+    patch.templates = editedTemplates(settings, change.templates, (kind) => `templates.${kind}`);
   }
   if (change.enabled) {
     const { confirmation, reminder, thankYou } = change.enabled;
@@ -86,14 +64,10 @@ export function saveAutomationRules(store: SettingsStore, change: RulesChange): 
     };
   }
   if (change.reminderLeadHours !== undefined) patch.reminderLeadHours = change.reminderLeadHours;
-  const start = change.sendingHoursStart ?? settings.sendingHoursStart;
-  const end = change.sendingHoursEnd ?? settings.sendingHoursEnd;
-  const hoursChanged = change.sendingHoursStart !== undefined || change.sendingHoursEnd !== undefined;
-  if (hoursChanged && start === end) {
-    throw new DeskError(
-      'invalid_input',
-      'Sending hours must open and close at different times.',
-      change.sendingHoursEnd === undefined ? 'sendingHoursStart' : 'sendingHoursEnd',
+  if (change.sendingHoursStart !== undefined || change.sendingHoursEnd !== undefined) {
+    checkSendingHours(
+      change.sendingHoursStart ?? settings.sendingHoursStart,
+      change.sendingHoursEnd ?? settings.sendingHoursEnd,
     );
   }
   if (change.sendingHoursStart !== undefined) patch.sendingHoursStart = change.sendingHoursStart;

@@ -2,13 +2,14 @@
  * Sending hours (PRODUCT.md "Automated messages"): automated texts go out only between the opening and closing
  * times on the business's wall clock; one due outside them waits until they next open.
  */
+import { DeskError } from '../../shared/errors';
 import { addDays, usableTimeZone, wallTimeOf, zonedToEpoch } from './zoned-time';
 
 export interface SendingHours {
   timeZone: string;
   /** "HH:MM", local. */
   start: string;
-  /** "HH:MM", local; before `start` means the window runs past midnight. */
+  /** "HH:MM", local; after `start` (settings refuse a window past midnight; older data is still read). */
   end: string;
 }
 
@@ -40,4 +41,18 @@ export function nextSendingMoment(at: number, hours: SendingHours): number {
   // Outside: they open today if it is still before the opening time, else tomorrow.
   const date = minute < start ? wall : addDays(wall, 1);
   return zonedToEpoch({ ...date, hour: Math.floor(start / 60), minute: start % 60, second: 0 }, timeZone);
+}
+
+/**
+ * Sending hours open and close on the same day, opening first. A window past midnight would text clients in
+ * the night, which state quiet-hour rules forbid; equal times would mean no limit at all.
+ */
+export function checkSendingHours(start: string, end: string): void {
+  if (start >= end) {
+    throw new DeskError(
+      'invalid_input',
+      'Sending hours must open before they close, on the same day.',
+      'sendingHoursEnd',
+    );
+  }
 }

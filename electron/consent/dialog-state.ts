@@ -2,7 +2,7 @@ import type { SmsDialogState } from '../../shared/api/messages';
 import { formatPhone } from '../../shared/phone';
 import type { Db } from '../db/open';
 import { lastRequestAt, numberFacts } from './facts';
-import { requestLimit } from './machine';
+import { decideOptInRequest } from './machine';
 
 export const TEN_DLC_NOTICE =
   'US carriers (10DLC rules) only deliver business texts to people who agreed to receive them. ' +
@@ -11,12 +11,8 @@ export const TEN_DLC_NOTICE =
 
 export function smsDialogState(db: Db, e164: string, now: number): SmsDialogState {
   const { state: consent, requests } = numberFacts(db, e164);
-  const refusal =
-    consent === 'opted_in'
-      ? 'This number has already opted in.'
-      : consent === 'opted_out'
-        ? 'This number opted out: staff can record a new request only if the client asked for one.'
-        : (requestLimit(requests, now)?.reason ?? null);
+  // The same question the service asks when staff press the button, so the dialog never offers a refused request.
+  const decision = decideOptInRequest(consent, requests, now, { origin: 'staff' });
   const last = db
     .prepare('SELECT source FROM consent_events WHERE e164 = ? ORDER BY id DESC LIMIT 1')
     .get(e164) as { source: string } | undefined;
@@ -29,7 +25,7 @@ export function smsDialogState(db: Db, e164: string, now: number): SmsDialogStat
     consent,
     notice: TEN_DLC_NOTICE,
     lastRequestAt: lastRequestAt(requests),
-    request: refusal === null ? { allowed: true } : { allowed: false, reason: refusal },
+    request: decision.allowed ? { allowed: true } : { allowed: false, reason: decision.reason },
     carrierBlocked: consent === 'opted_out' && last?.source === 'carrier',
     heldCount: held.n,
   };
