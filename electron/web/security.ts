@@ -83,6 +83,7 @@ export function staffNameFrom(req: IncomingMessage): string | undefined {
   } catch {
     return undefined;
   }
+  // A staff name goes into the ledger and the CSV export: control characters are refused on purpose here.
   // eslint-disable-next-line no-control-regex
   if (name.length === 0 || name.length > MAX_STAFF_NAME || /[\u0000-\u001f\u007f]/.test(name))
     return undefined;
