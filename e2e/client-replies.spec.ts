@@ -33,10 +33,9 @@ test('a held text goes out by itself when the client replies YES', async ({ desk
   );
   await expect(page.getByRole('button', { name: 'Held texts', exact: true })).toBeVisible();
 
+  // The "sent as the client" notice may come and go before a check could see it (the desk polls at once), so
+  // the test waits for what the reply does.
   await card.getByRole('button', { name: 'Reply YES' }).click();
-  await expect(card.getByRole('status').filter({ hasText: 'Sent as the client' })).toContainText(
-    'the desk will pick it up at the next sync',
-  );
   await expect(card.locator('header [data-consent]')).toHaveText('Opted in', { timeout: CARRIER_TIMEOUT });
   await expect(card.getByRole('status').filter({ hasText: 'Sent as the client' })).toHaveCount(0);
   await expect(held).toHaveAttribute('data-status', /queued|sending|sent|delivered/);
